@@ -1,0 +1,17 @@
+/**
+ * The bundle's entry point (dist/cli.js): the real process as the CLI's context. The only place
+ * that touches the exit code.
+ */
+import { runCli } from './run-cli.js';
+
+// `personalize-setup policies | head` closes the pipe early: that is the reader's choice, not a failure.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
+process.exitCode = await runCli(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdinIsTTY: Boolean(process.stdin.isTTY),
+  env: process.env,
+});

@@ -6,7 +6,7 @@
 import ora from 'ora';
 import type { Ora } from 'ora';
 import type { Io, ProgressHandle } from '../io.js';
-import type { CliContext } from './cli-context.js';
+import type { CliContext, CliStream } from './cli-context.js';
 import { createColors } from './colors.js';
 
 /** From the resolved run options. */
@@ -19,7 +19,7 @@ export interface ConsoleIoOptions {
 export function createConsoleIo(ctx: CliContext, options: ConsoleIoOptions): Io {
   const { stderr } = ctx;
   const c = createColors(stderr, ctx.env, options.color);
-  const spinners = Boolean(stderr.isTTY) && !options.json;
+  const spinners = canSpin(stderr) && !options.json;
   let active: Ora | undefined;
 
   /** Writes a line without tearing a running spinner apart. */
@@ -69,4 +69,12 @@ export function createConsoleIo(ctx: CliContext, options: ConsoleIoOptions): Io 
       return spinners ? spinnerHandle(label) : plainHandle(label);
     },
   };
+}
+
+/**
+ * ora moves the cursor, so it needs a real terminal stream (process.stderr on a TTY), not just
+ * one that says `isTTY`; anything else gets the plain line per unit of work.
+ */
+function canSpin(stream: CliStream): boolean {
+  return Boolean(stream.isTTY) && typeof (stream as Partial<NodeJS.WriteStream>).cursorTo === 'function';
 }

@@ -247,6 +247,27 @@ function nonEmpty(value: string | undefined, flag: string): string | undefined {
 }
 
 /**
+ * Choices that are valid alone but not together; the wizard's answers are checked again with it.
+ * Throws UsageError (exit 64).
+ */
+export function assertCompatibleChoices(setup: SetupConfig): void {
+  if (setup.roleAccess !== 'custom') return;
+  if (setup.access !== 'custom') {
+    throw new UsageError(
+      `--role-access custom attaches the custom operator policy, which --access ${setup.access} does not create: use --access custom or --role-access managed`,
+    );
+  }
+  // The role would carry the operators' conditions, and Personalize's own calls have no MFA and
+  // come from no listed network: every import job would be denied.
+  const condition = setup.requireMfa ? '--require-mfa' : setup.allowedCidrs.length > 0 ? '--allowed-cidr' : undefined;
+  if (condition !== undefined) {
+    throw new UsageError(
+      `--role-access custom cannot be combined with ${condition}: the service role would get the same MFA/IP conditions and Personalize's own calls would be denied; use --role-access managed`,
+    );
+  }
+}
+
+/**
  * Merges defaults < config file < flags into the typed configuration, validating every value
  * (file first, then flags). Throws UsageError (exit 64) on the first problem.
  */
@@ -264,11 +285,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
   if (setup.createBucket && setup.bucket === undefined) {
     throw new UsageError('--create-bucket needs a bucket name: add --bucket NAME (example: --bucket my-personalize-data)');
   }
-  if (setup.roleAccess === 'custom' && setup.access !== 'custom') {
-    throw new UsageError(
-      `--role-access custom attaches the custom operator policy, which --access ${setup.access} does not create: use --access custom or --role-access managed`,
-    );
-  }
+  assertCompatibleChoices(setup);
   // The read-only policy gets its own default name so it never overwrites a full-access one.
   if (setup.access === 'read-only' && !answered.has('policyName')) setup.policyName = DEFAULTS.readOnlyPolicyName;
 

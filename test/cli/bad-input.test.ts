@@ -67,6 +67,8 @@ const table: BadInput[] = [
   { what: 'profile with a space', argv: ['plan', '--profile', 'my profile'], names: '--profile "my profile"' },
   { what: '--create-bucket without --bucket', argv: ['init', '--create-bucket'], names: '--create-bucket' },
   { what: '--role-access custom with --access read-only', argv: ['plan', '--role-access', 'custom', '--access', 'read-only'], names: '--role-access custom' },
+  { what: '--role-access custom with --require-mfa', argv: ['plan', '--role-access', 'custom', '--require-mfa'], names: '--role-access custom cannot be combined with --require-mfa' },
+  { what: '--role-access custom with --allowed-cidr', argv: ['init', '--yes', '--role-access', 'custom', '--allowed-cidr', '10.0.0.0/8'], names: '--role-access custom cannot be combined with --allowed-cidr' },
   { what: 'rollback --run that is no run id', argv: ['rollback', '--run', 'latest'], names: '--run "latest"' },
   { what: 'empty --state-dir', argv: ['plan', '--state-dir', ''], names: '--state-dir' },
   { what: 'empty --save-config', argv: ['init', '--save-config', ''], names: '--save-config' },

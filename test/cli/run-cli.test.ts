@@ -36,16 +36,6 @@ describe('runCli', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('Usage: personalize-setup [options] [command]');
   });
-
-  it('validates input fully before saying a command is not built yet', async () => {
-    for (const command of ['init', 'plan', 'rollback']) {
-      expect(await run([command, '--region', 'eu-west-1'])).toEqual({
-        code: 1,
-        stdout: '',
-        stderr: `error: ${command} is not built yet: the engine lands in a later release\n`,
-      });
-    }
-  });
 });
 
 describe('reportError', () => {

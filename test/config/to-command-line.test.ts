@@ -69,7 +69,7 @@ describe('toCommandLine', () => {
         { kind: 'user', name: 'alice' },
         { kind: 'role', name: 'Data+Science=Ops' },
       ],
-      // --role-access custom needs the custom operator policy, so access stays at its default.
+      // --role-access custom (round-tripped below) refuses MFA and IP conditions, which this one has.
       access: 'custom',
       policyName: 'TeamPersonalize',
       requireMfa: true,
@@ -78,7 +78,7 @@ describe('toCommandLine', () => {
       cloudwatch: 'CloudWatchFullAccess',
       roleName: 'RecsRole',
       rolePath: '/service-role/',
-      roleAccess: 'custom',
+      roleAccess: 'managed',
       bucket: 'new-personalize-bucket',
       createBucket: true,
       s3Access: 'read',
@@ -91,6 +91,13 @@ describe('toCommandLine', () => {
     expect(line).toContain(`--tag 'team=ML platform' --tag cost/centre=`);
     expect(resolved.setup).toEqual(config);
     expect(resolved.aws).toEqual(aws);
+  });
+
+  it('round-trips --role-access custom, which needs custom access and no MFA or IP conditions', () => {
+    const config: SetupConfig = { ...defaultConfig(), roleAccess: 'custom', policyName: 'TeamPersonalize' };
+    const { line, resolved } = roundTrip(config);
+    expect(line).toBe('npx personalize-setup init --yes --region eu-west-1 --policy-name TeamPersonalize --role-access custom');
+    expect(resolved.setup).toEqual(config);
   });
 
   it('leaves out the read-only policy name when it is the read-only default', () => {

@@ -35,7 +35,7 @@ export async function runWizard(input: WizardInput): Promise<SetupConfig> {
   // The caller and the pick lists do not depend on each other: read them together.
   const [caller, candidates] = await Promise.all([
     aws.sts.getCallerIdentity(),
-    pickTargets ? listOperatorCandidates(aws, io) : Promise.resolve([]),
+    pickTargets ? listOperatorCandidates(aws, io, input.config.roleName) : Promise.resolve([]),
   ]);
   const ctx: SectionContext = { prompter, aws, io, answered, caller };
 

@@ -147,6 +147,18 @@ describe('runWizard', () => {
     expect(prompter.unused).toEqual([]);
   });
 
+  it('does not offer the service role itself as an operator', async () => {
+    account = installTeamAccount();
+    account.addRole('PersonalizeRole', { path: '/' });
+    const { prompter, result } = await startWizard(
+      [['Who will run Personalize', [{ kind: 'user', name: 'alice' }]]],
+      { answered: ['access', 'requireMfa', 'allowedCidrs', 'viewOwnPermissions', 'cloudwatch', 'roleName', 'bucket', 'kmsKey'] },
+    );
+    await result;
+    expect(prompter.asked[0]?.choices).toContain('user:alice');
+    expect(prompter.asked[0]?.choices).not.toContain('role:PersonalizeRole');
+  });
+
   it('says an existing service role is checked, not replaced', async () => {
     account = installTeamAccount();
     account.addRole('PersonalizeRole', { path: '/' });

@@ -13,13 +13,16 @@ import type { Io } from '../../io.js';
  */
 const UNMODIFIABLE_ROLE_PATHS = ['/aws-service-role/', '/aws-reserved/'];
 
-export async function listOperatorCandidates(aws: Aws, io: Io): Promise<PrincipalRef[]> {
+/** `serviceRoleName` is left out too: that role is for Personalize itself, not for people. */
+export async function listOperatorCandidates(aws: Aws, io: Io, serviceRoleName: string): Promise<PrincipalRef[]> {
   const [users, groups, roles] = await Promise.all([
     listOrWarn(io, 'users', () => aws.iam.listUsers()),
     listOrWarn(io, 'groups', () => aws.iam.listGroups()),
     listOrWarn(io, 'roles', () => aws.iam.listRoles()),
   ]);
-  const attachableRoles = roles.filter((role) => !UNMODIFIABLE_ROLE_PATHS.some((path) => role.path.startsWith(path)));
+  const attachableRoles = roles.filter(
+    (role) => role.name !== serviceRoleName && !UNMODIFIABLE_ROLE_PATHS.some((path) => role.path.startsWith(path)),
+  );
   return [...refs('user', users), ...refs('group', groups), ...refs('role', attachableRoles)];
 }
 

@@ -1,14 +1,12 @@
 /**
- * Black-box runs of the built binary (`npm test` builds dist/cli.js first), as CI and users run
+ * Black-box runs of the built binary (`npm test` builds dist/ first), as CI and users run
  * it: CI=true, FORCE_COLOR=0, no terminal. Nothing here talks to AWS.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = join(root, 'bin', 'personalize-setup.js');
@@ -122,53 +120,5 @@ describe('the built binary', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Operator policy → customer managed policy PersonalizeOperatorAccess');
     expect(result.stdout + result.stderr).not.toContain('\u001b[');
-  });
-});
-
-/**
- * "--help loads no AWS SDK". The bundle is one file, so the SDK's code is in it either way; what
- * matters is whether it is evaluated. esbuild wraps modules reached only through `import()` in
- * lazy init functions, and the SDK's HTTP handler (@smithy/node-http-handler) loads node's
- * `http`, `https` and `http2` when it is evaluated. Node lists every built-in module it has loaded
- * in `process.moduleLoadList`; an `--import` hook writes that list to a file when the process
- * exits. The control test proves the marker: evaluating the SDK does load them. Nothing else in
- * the CLI's eager path needs an HTTP module, so their absence means the SDK was not evaluated.
- */
-describe('start-up cost', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'personalize-setup-modules-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
-
-  const hook = `data:text/javascript,${encodeURIComponent(
-    "import { writeFileSync } from 'node:fs'; process.on('exit', () => writeFileSync(process.env.MODULES_OUT, JSON.stringify(process.moduleLoadList)));",
-  )}`;
-  const SDK_MARKERS = ['NativeModule http', 'NativeModule https', 'NativeModule http2'];
-
-  async function loadedModules(name: string, args: string[]): Promise<{ run: Run; modules: string[] }> {
-    const out = join(dir, `${name}.json`);
-    const run = node(['--import', hook, ...args], { MODULES_OUT: out });
-    return { run, modules: JSON.parse(await readFile(out, 'utf8')) as string[] };
-  }
-
-  it('control: evaluating the AWS SDK loads the HTTP modules', async () => {
-    const { run, modules } = await loadedModules('control', ['--input-type=module', '-e', "await import('@aws-sdk/client-sts');"]);
-    expect(run.code).toBe(0);
-    expect(modules).toEqual(expect.arrayContaining(SDK_MARKERS));
-  });
-
-  it.each([
-    ['help', ['--help']],
-    ['init-help', ['init', '--help']],
-    ['plan-help', ['plan', '--help']],
-    ['policies', ['policies', '--account', '123456789012', '--region', 'eu-west-1', '--bucket', 'my-personalize-data', '--json']],
-  ])('%s evaluates no AWS SDK code', async (name, args) => {
-    const { run, modules } = await loadedModules(name, [bin, ...args]);
-    expect(run.code).toBe(0);
-    expect(modules.length).toBeGreaterThan(20);
-    for (const marker of SDK_MARKERS) expect(modules).not.toContain(marker);
   });
 });

@@ -35,7 +35,9 @@ describe('the published package', () => {
   it('ships bin/, the bundle, README.md and LICENSE, and nothing else', () => {
     const paths = packed.files.map((file) => file.path).sort();
     const chunks = readdirSync(join(root, 'dist', 'chunks')).map((name) => `dist/chunks/${name}`);
-    expect(paths).toEqual(['LICENSE', 'README.md', 'bin/personalize-setup.js', 'dist/cli.js', ...chunks, 'package.json'].sort());
+    const helpScreens = readdirSync(join(root, 'dist', 'help')).map((name) => `dist/help/${name}`);
+    expect(helpScreens).toHaveLength(5);
+    expect(paths).toEqual(['LICENSE', 'README.md', 'bin/personalize-setup.js', 'dist/cli.js', ...chunks, ...helpScreens, 'package.json'].sort());
   });
 
   it('declares no dependencies: the bundle holds everything it runs', () => {

@@ -6,7 +6,7 @@
  * loaded, and node's HTTP modules, which only the SDK's HTTP handler loads. The control cases
  * prove that both signs do appear when the SDK is used.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { createServer } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -59,7 +59,7 @@ describe('the bundle', () => {
 
   it('has no file that nothing imports (a stale chunk of an earlier build)', () => {
     const chunks = readdirSync(join(root, 'dist', 'chunks')).map((name) => join(root, 'dist', 'chunks', name));
-    expect(readdirSync(join(root, 'dist')).sort()).toEqual(['chunks', 'cli.js']);
+    expect(readdirSync(join(root, 'dist')).sort()).toEqual(['chunks', 'cli.js', 'help']);
     expect(reachableFiles(entry).sort()).toEqual([entry, ...chunks].sort());
   });
 
@@ -90,10 +90,15 @@ describe('what a run loads', () => {
     expect(run.files.filter((file) => file.includes('node_modules'))).toEqual([]);
   });
 
-  it('--help loads only dist/cli.js and the chunks it imports statically', () => {
-    const run = trace('help', [bin, '--help']);
-    expect(run.code).toBe(0);
-    expect(bundleFiles(run).sort()).toEqual(staticImportClosure(entry).map((file) => file.slice(root.length + 1)).sort());
+  it('--help loads dist/cli.js alone: the screen was rendered at build time, commander stays unloaded', () => {
+    for (const args of [['--help'], ['plan', '--help'], ['init', '-h']]) {
+      const run = trace('help', [bin, ...args]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('Usage: personalize-setup');
+      expect(bundleFiles(run).sort()).toEqual(staticImportClosure(entry).map((file) => file.slice(root.length + 1)).sort());
+      const loaded = run.files.filter((file) => file.startsWith(join(root, 'dist')));
+      expect(loaded.filter((file) => readFileSync(file, 'utf8').includes('exports.CommanderError='))).toEqual([]);
+    }
   });
 
   it.each([

@@ -24,7 +24,7 @@ export interface PackageFigures {
 export async function measurePackage(options: { root: string; scratchDir: string }): Promise<PackageFigures> {
   const packDir = join(options.scratchDir, 'pack');
   await mkdir(packDir, { recursive: true });
-  // dist/ was just built by the benchmark: no prepack rebuild.
+  // dist/ was just built by the benchmark: no `prepare` rebuild.
   const [packed] = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], options.root)) as {
     filename: string;
     size: number;

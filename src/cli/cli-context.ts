@@ -18,7 +18,7 @@ export interface CliStream {
 export interface CliOverrides {
   /** Default: `createAws` of src/aws/create-aws.js, imported only when a command needs AWS. */
   createAws?: (options: AwsOptions) => Promise<Aws>;
-  /** Default: the @inquirer/prompts prompter (questions on stderr). */
+  /** Default: the inquirer prompter (questions on stderr). */
   prompter?: Prompter;
   /** Subscribes to Ctrl-C and returns the unsubscribe function. Default: `process.once('SIGINT')`. */
   onInterrupt?: (listener: () => void) => () => void;

@@ -1,5 +1,5 @@
 /**
- * The one module that touches @inquirer/prompts. The wizard talks to the `Prompter` interface so
+ * The one module that touches inquirer. The wizard talks to the `Prompter` interface so
  * tests can script answers; inquirer itself is imported lazily, inside each call, so that
  * `--help`, `policies` and every non-interactive run never load it.
  */
@@ -34,12 +34,12 @@ export const ABORTED_AT_QUESTION = 'Aborted at a question; nothing was changed.'
 type PromptStreams = { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream };
 
 /**
- * A Prompter over @inquirer/prompts. Questions go to `output` (default stderr) so stdout stays
+ * A Prompter over inquirer's prompts. Questions go to `output` (default stderr) so stdout stays
  * for results; Ctrl-C becomes an `AbortError` (exit 130).
  */
 export function createInquirerPrompter(streams: PromptStreams = {}): Prompter {
   const context = { input: streams.input ?? process.stdin, output: streams.output ?? process.stderr };
-  const inquirer = () => import('@inquirer/prompts');
+  const inquirer = () => import('./inquirer-prompts.js');
 
   return {
     select: (q) =>

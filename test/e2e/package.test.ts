@@ -27,7 +27,7 @@ function npm(args: string[]): string {
 
 let packed: PackResult;
 beforeAll(() => {
-  // --ignore-scripts: prepack would rebuild dist/ under the other tests' feet.
+  // --ignore-scripts: prepare would rebuild dist/ under the other tests' feet.
   [packed] = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'])) as PackResult[];
 });
 

@@ -17,7 +17,7 @@ export const HELP_RATIO_LIMIT = 1.5;
 export const PLAN_ROUND_TRIP_LIMIT = 4;
 
 /** What the published package may hold besides package.json. */
-const SHIPPED = /^(bin\/personalize-setup\.js|dist\/cli\.js|dist\/chunks\/[^/]+\.js|README\.md|LICENSE|package\.json)$/;
+const SHIPPED = /^(bin\/personalize-setup\.js|bin\/package\.json|dist\/start\.cjs|dist\/cli\.js|dist\/chunks\/[^/]+\.js|dist\/help\/[a-z-]+\.txt|README\.md|LICENSE|package\.json)$/;
 
 export function checkBudgets(figures: { startUp: StartUpResult; awsWork: AwsWorkResult; bundle: BundleFigures; package: PackageFigures | undefined }): BudgetCheck[] {
   const { startUp, awsWork, bundle } = figures;

@@ -37,7 +37,7 @@ describe('the published package', () => {
     const chunks = readdirSync(join(root, 'dist', 'chunks')).map((name) => `dist/chunks/${name}`);
     const helpScreens = readdirSync(join(root, 'dist', 'help')).map((name) => `dist/help/${name}`);
     expect(helpScreens).toHaveLength(5);
-    expect(paths).toEqual(['LICENSE', 'README.md', 'bin/personalize-setup.js', 'dist/cli.js', ...chunks, ...helpScreens, 'package.json'].sort());
+    expect(paths).toEqual(['LICENSE', 'README.md', 'bin/package.json', 'bin/personalize-setup.js', 'dist/cli.js', 'dist/start.cjs', ...chunks, ...helpScreens, 'package.json'].sort());
   });
 
   it('declares no dependencies: the bundle holds everything it runs', () => {

@@ -59,7 +59,7 @@ describe('the bundle', () => {
 
   it('has no file that nothing imports (a stale chunk of an earlier build)', () => {
     const chunks = readdirSync(join(root, 'dist', 'chunks')).map((name) => join(root, 'dist', 'chunks', name));
-    expect(readdirSync(join(root, 'dist')).sort()).toEqual(['chunks', 'cli.js', 'help']);
+    expect(readdirSync(join(root, 'dist')).sort()).toEqual(['chunks', 'cli.js', 'help', 'start.cjs']);
     expect(reachableFiles(entry).sort()).toEqual([entry, ...chunks].sort());
   });
 
@@ -90,31 +90,39 @@ describe('what a run loads', () => {
     expect(run.files.filter((file) => file.includes('node_modules'))).toEqual([]);
   });
 
-  it('--help loads dist/cli.js alone: the screen was rendered at build time, commander stays unloaded', () => {
+  it('a bare --help is printed from the screens rendered at build time: no ES module bundle, no commander', () => {
     for (const args of [['--help'], ['plan', '--help'], ['init', '-h']]) {
       const run = trace('help', [bin, ...args]);
       expect(run.code).toBe(0);
-      expect(run.stdout).toContain('Usage: personalize-setup');
-      expect(bundleFiles(run).sort()).toEqual(staticImportClosure(entry).map((file) => file.slice(root.length + 1)).sort());
-      const loaded = run.files.filter((file) => file.startsWith(join(root, 'dist')));
-      expect(loaded.filter((file) => readFileSync(file, 'utf8').includes('exports.CommanderError='))).toEqual([]);
+      const screen = args.length === 1 ? 'personalize-setup' : args[0]!;
+      expect(run.stdout).toBe(readFileSync(join(root, 'dist', 'help', `${screen}.txt`), 'utf8'));
+      expect(bundleFiles(run)).toEqual([]);
     }
   });
 
+  it('control: help with anything else goes through commander in the bundle', () => {
+    const run = trace('help-with-flag', [bin, 'plan', '--no-color', '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Usage: personalize-setup plan');
+    const loaded = run.files.filter((file) => file.startsWith(join(root, 'dist')));
+    expect(loaded.filter((file) => readFileSync(file, 'utf8').includes('exports.CommanderError=')).length).toBeGreaterThan(0);
+  });
+
   it.each([
-    ['help', ['--help'], 0],
-    ['version', ['--version'], 0],
-    ['init-help', ['init', '--help'], 0],
-    ['plan-help', ['plan', '--help'], 0],
-    ['policies', ['policies', '--account', '123456789012', '--region', 'eu-west-1', '--bucket', 'my-personalize-data', '--json'], 0],
-    ['policies-bad-account', ['policies', '--account', '12', '--region', 'eu-west-1'], 64],
-    ['plan-bad-bucket', ['plan', '--region', 'eu-west-1', '--bucket', 'My_Bucket'], 64],
-    ['init-bad-cidr', ['init', '--yes', '--region', 'eu-west-1', '--allowed-cidr', '10.0.0.0/33'], 64],
-    ['unknown-option', ['plan', '--bukcet', 'data'], 64],
-  ])('%s loads no AWS SDK code', (name, args, code) => {
+    ['help', ['--help'], 0, false],
+    ['version', ['--version'], 0, true],
+    ['init-help', ['init', '--help'], 0, false],
+    ['plan-help', ['plan', '--help'], 0, false],
+    ['plan-help-with-flag', ['plan', '--no-color', '--help'], 0, true],
+    ['policies', ['policies', '--account', '123456789012', '--region', 'eu-west-1', '--bucket', 'my-personalize-data', '--json'], 0, true],
+    ['policies-bad-account', ['policies', '--account', '12', '--region', 'eu-west-1'], 64, true],
+    ['plan-bad-bucket', ['plan', '--region', 'eu-west-1', '--bucket', 'My_Bucket'], 64, true],
+    ['init-bad-cidr', ['init', '--yes', '--region', 'eu-west-1', '--allowed-cidr', '10.0.0.0/33'], 64, true],
+    ['unknown-option', ['plan', '--bukcet', 'data'], 64, true],
+  ])('%s loads no AWS SDK code', (name, args, code, loadsBundle) => {
     const run = trace(name, [bin, ...args]);
     expect(run.code).toBe(code);
-    expect(bundleFiles(run)).toContain('dist/cli.js');
+    expect(bundleFiles(run).includes('dist/cli.js')).toBe(loadsBundle);
     expect(filesWithSdkCode(run.files)).toEqual([]);
     for (const marker of SDK_BUILTINS) expect(run.builtins).not.toContain(marker);
   });

@@ -28,7 +28,7 @@ export async function createAws(options: CreateAwsOptions): Promise<Aws> {
   const profile = options.profile?.trim() || undefined;
   return {
     region: clients.region,
-    iam: createIamApi(clients.iam, { maxRoleWaitSeconds: options.maxRoleWaitSeconds ?? 60, profile }),
+    iam: createIamApi(clients.iam, { maxRoleWaitSeconds: options.maxRoleWaitSeconds ?? 60, profile, sleep }),
     s3: createS3Api(clients.s3, { sleep, profile }),
     kms: createKmsApi(clients.kms, { sleep, profile }),
     sts: createStsApi(clients.sts, { profile }),

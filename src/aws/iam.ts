@@ -38,19 +38,33 @@ import { NOT_FOUND, createCaller } from './call.js';
 import type { Caller } from './call.js';
 import { fromTagList, parsePolicyDocument, serializePolicyDocument, toTagList } from './documents.js';
 import { collectPages } from './paginate.js';
+import { retryWhilePropagating, type Sleep } from './retry-while-propagating.js';
 import { waitForCreatedRole } from './wait-for-created-role.js';
 
 export interface IamApiOptions {
   /** Upper bound for waitUntilRoleExists after CreateRole. Default 60. */
   maxRoleWaitSeconds?: number;
   profile?: string;
+  /** Back-off between retries of a call on a just-created role. Default: real timers. */
+  sleep?: Sleep;
 }
+
+/**
+ * Even after waitUntilRoleExists, IAM's other endpoints can answer NoSuchEntity for a role created
+ * seconds ago: the first calls that name the role (attach, put inline policy) retry briefly.
+ */
+const ROLE_PROPAGATION_DELAYS_MS = [1_000, 2_000, 4_000, 8_000];
+const isNoSuchEntity = (error: unknown): boolean =>
+  error instanceof Error && (error.name === 'NoSuchEntityException' || error.name === 'NoSuchEntity');
 
 const DEFAULT_LIST_LIMIT = 1000;
 
 export function createIamApi(client: IAMClient, options: IamApiOptions = {}): IamApi {
   const aws = createCaller('iam', options.profile);
   const notFound = NOT_FOUND.iam;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const onNewRole = <T>(principal: PrincipalRef | undefined, send: () => Promise<T>): (() => Promise<T>) =>
+    principal?.kind === 'role' ? () => retryWhilePropagating(send, isNoSuchEntity, sleep, ROLE_PROPAGATION_DELAYS_MS) : send;
 
   const entity = (raw: { Path?: string | undefined; Arn?: string | undefined } | undefined, name: string): IamEntity | undefined =>
     raw ? { name, arn: raw.Arn ?? '', path: raw.Path ?? '/' } : undefined;
@@ -185,8 +199,8 @@ export function createIamApi(client: IAMClient, options: IamApiOptions = {}): Ia
       await aws.find('DeletePolicy', `policy ${policyArn}`, notFound, () => client.send(new DeletePolicyCommand({ PolicyArn: policyArn })));
     },
 
-    attachPolicy: (principal, policyArn) => attachOrDetach(client, aws, 'Attach', principal, policyArn),
-    detachPolicy: (principal, policyArn) => attachOrDetach(client, aws, 'Detach', principal, policyArn),
+    attachPolicy: (principal, policyArn) => attachOrDetach(client, aws, 'Attach', principal, policyArn, onNewRole),
+    detachPolicy: (principal, policyArn) => attachOrDetach(client, aws, 'Detach', principal, policyArn, onNewRole),
 
     async createRole({ name, path, description, trustPolicy, tags }) {
       const out = await aws.run('CreateRole', `role ${name}`, () =>
@@ -221,8 +235,12 @@ export function createIamApi(client: IAMClient, options: IamApiOptions = {}): Ia
     },
 
     async putRolePolicy(roleName, policyName, document) {
-      await aws.run('PutRolePolicy', `role ${roleName}`, () =>
-        client.send(new PutRolePolicyCommand({ RoleName: roleName, PolicyName: policyName, PolicyDocument: serializePolicyDocument(document) })),
+      await aws.run(
+        'PutRolePolicy',
+        `role ${roleName}`,
+        onNewRole({ kind: 'role', name: roleName }, () =>
+          client.send(new PutRolePolicyCommand({ RoleName: roleName, PolicyName: policyName, PolicyDocument: serializePolicyDocument(document) })),
+        ),
       );
     },
 
@@ -264,7 +282,16 @@ function sendListAttached(client: IAMClient, principal: PrincipalRef, Marker: st
   }
 }
 
-async function attachOrDetach(client: IAMClient, aws: Caller, verb: 'Attach' | 'Detach', principal: PrincipalRef, policyArn: string): Promise<void> {
+type RetryOnNewRole = <T>(principal: PrincipalRef, send: () => Promise<T>) => () => Promise<T>;
+
+async function attachOrDetach(
+  client: IAMClient,
+  aws: Caller,
+  verb: 'Attach' | 'Detach',
+  principal: PrincipalRef,
+  policyArn: string,
+  onNewRole: RetryOnNewRole,
+): Promise<void> {
   const operation = `${verb}${kindName(principal)}Policy`;
   const resource = `${principal.kind} ${principal.name}`;
   const send = () => {
@@ -289,7 +316,7 @@ async function attachOrDetach(client: IAMClient, aws: Caller, verb: 'Attach' | '
     }
   };
   if (verb === 'Attach') {
-    await aws.run(operation, resource, send);
+    await aws.run(operation, resource, onNewRole(principal, send));
   } else {
     // Detaching what is no longer attached (or no longer exists) leaves the state asked for.
     await aws.find(operation, resource, NOT_FOUND.iam, send);

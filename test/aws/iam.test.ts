@@ -33,7 +33,13 @@ import { AwsError } from '../../src/errors.js';
 import type { PolicyDocument } from '../../src/policies/types.js';
 
 const iam = mockClient(IAMClient);
-const api = createIamApi(new IAMClient({ region: 'us-east-1' }), { maxRoleWaitSeconds: 10 });
+const sleeps: number[] = [];
+const api = createIamApi(new IAMClient({ region: 'us-east-1' }), {
+  maxRoleWaitSeconds: 10,
+  sleep: async (ms) => {
+    sleeps.push(ms);
+  },
+});
 
 const noSuchEntity = (message = 'The role with name X cannot be found.') => new NoSuchEntityException({ message, $metadata: {} });
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/PersonalizeRole';
@@ -48,7 +54,10 @@ const urlEncoded = (document: unknown) => encodeURIComponent(JSON.stringify(docu
 
 const commandNames = () => iam.calls().map((call) => (call.args[0] as object).constructor.name);
 
-beforeEach(() => iam.reset());
+beforeEach(() => {
+  iam.reset();
+  sleeps.length = 0;
+});
 
 describe('iam adapter: reads', () => {
   it('getRole decodes the URL-encoded trust policy and returns tags', async () => {
@@ -276,9 +285,30 @@ describe('iam adapter: writes', () => {
     expect(iam.commandCalls(PutRolePolicyCommand)[0]?.args[0].input).toEqual({ RoleName: 'PersonalizeRole', PolicyName: 'PersonalizeS3Access', PolicyDocument: JSON.stringify(trust) });
   });
 
-  it('a failed write rejects with the translated error', async () => {
+  it('retries the first calls on a role IAM has not propagated yet (NoSuchEntity), then succeeds', async () => {
+    iam.on(PutRolePolicyCommand).rejectsOnce(noSuchEntity()).resolves({});
+    iam.on(AttachRolePolicyCommand).rejectsOnce(noSuchEntity()).rejectsOnce(noSuchEntity()).resolves({});
+
+    await api.putRolePolicy('PersonalizeRole', 'PersonalizeS3Access', trust);
+    await api.attachPolicy({ kind: 'role', name: 'PersonalizeRole' }, POLICY_ARN);
+
+    expect(iam.commandCalls(PutRolePolicyCommand)).toHaveLength(2);
+    expect(iam.commandCalls(AttachRolePolicyCommand)).toHaveLength(3);
+    expect(sleeps).toEqual([1_000, 1_000, 2_000]);
+  });
+
+  it('does not retry attaching to a user or group: they were not just created', async () => {
+    iam.on(AttachUserPolicyCommand).rejects(noSuchEntity('The user with name alice cannot be found.'));
+    await expect(api.attachPolicy({ kind: 'user', name: 'alice' }, POLICY_ARN)).rejects.toBeInstanceOf(AwsError);
+    expect(iam.commandCalls(AttachUserPolicyCommand)).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+  });
+
+  it('a failed write rejects with the translated error (after about 15 s of retries for a role)', async () => {
     iam.on(PutRolePolicyCommand).rejects(noSuchEntity('The role with name PersonalizeRole cannot be found.'));
     const error = await api.putRolePolicy('PersonalizeRole', 'P', trust).catch((e: unknown) => e);
+    expect(sleeps).toEqual([1_000, 2_000, 4_000, 8_000]);
+    expect(iam.commandCalls(PutRolePolicyCommand)).toHaveLength(5);
     expect(error).toBeInstanceOf(AwsError);
     expect(error).toMatchObject({
       awsCode: 'NoSuchEntityException',

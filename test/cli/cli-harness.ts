@@ -15,6 +15,19 @@ export const ACCOUNT = '123456789012';
 export const REGION = 'eu-west-1';
 export const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/PersonalizeRole`;
 
+/** A statement someone else put in the data bucket's policy: it must survive every run untouched. */
+export const FOREIGN = { Sid: 'AnalyticsRead', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::data/*' };
+
+/** What `init --yes --bucket data` changes on a fresh account, in apply order. */
+export const SUMMARIES = [
+  'Create customer managed policy PersonalizeOperatorAccess',
+  'Attach PersonalizeOperatorAccess to user alice',
+  'Create role PersonalizeRole',
+  'Attach AmazonPersonalizeFullAccess to role PersonalizeRole',
+  'Add PersonalizeSetupS3Access to the bucket policy of data (keeps 1 other statement)',
+  'Add inline policy PersonalizeS3Access on role PersonalizeRole',
+];
+
 /** Credentials the SDK accepts without looking further (no metadata service, no profile files). */
 const CREDENTIALS = {
   AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
@@ -64,4 +77,11 @@ export async function cliHarness(options: FakeAccountOptions = {}): Promise<CliH
       }
     },
   };
+}
+
+/** A fresh account run by IAM user alice, with bucket `data` whose policy holds FOREIGN. */
+export async function dataBucketAccount(): Promise<CliHarness> {
+  const h = await cliHarness({ callerArn: `arn:aws:iam::${ACCOUNT}:user/alice` });
+  h.account.addBucket('data', { policy: { Version: '2012-10-17', Statement: [FOREIGN] } });
+  return h;
 }

@@ -7,27 +7,17 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RUN_ID_PATTERN } from '../../src/engine/run-id.js';
-import { ACCOUNT, cliHarness, REGION, ROLE_ARN, type CliHarness } from './cli-harness.js';
+import { ACCOUNT, dataBucketAccount, FOREIGN, REGION, ROLE_ARN, SUMMARIES, type CliHarness } from './cli-harness.js';
 
 const OPERATOR_ARN = `arn:aws:iam::${ACCOUNT}:policy/PersonalizeOperatorAccess`;
 const FULL_ACCESS = 'arn:aws:iam::aws:policy/service-role/AmazonPersonalizeFullAccess';
-const FOREIGN = { Sid: 'AnalyticsRead', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::data/*' };
 const INIT = ['init', '--yes', '--bucket', 'data'];
-const SUMMARIES = [
-  'Create customer managed policy PersonalizeOperatorAccess',
-  'Attach PersonalizeOperatorAccess to user alice',
-  'Create role PersonalizeRole',
-  'Attach AmazonPersonalizeFullAccess to role PersonalizeRole',
-  'Add PersonalizeSetupS3Access to the bucket policy of data (keeps 1 other statement)',
-  'Add inline policy PersonalizeS3Access on role PersonalizeRole',
-];
 
 let h: CliHarness;
 afterEach(() => h.account.uninstall());
 
 async function freshAccount(): Promise<CliHarness> {
-  h = await cliHarness({ callerArn: `arn:aws:iam::${ACCOUNT}:user/alice` });
-  h.account.addBucket('data', { policy: { Version: '2012-10-17', Statement: [FOREIGN] } });
+  h = await dataBucketAccount();
   return h;
 }
 

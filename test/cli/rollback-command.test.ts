@@ -3,10 +3,9 @@
  * state, a refusal with the diff when someone edited a document since, and `--force`.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ACCOUNT, cliHarness, type CliHarness } from './cli-harness.js';
+import { ACCOUNT, dataBucketAccount, FOREIGN, type CliHarness } from './cli-harness.js';
 import { ScriptedPrompter } from '../wizard/scripted-prompter.js';
 
-const FOREIGN = { Sid: 'AnalyticsRead', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::data/*' };
 const LATE = { Sid: 'LateAddition', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 's3:ListBucket', Resource: 'arn:aws:s3:::data' };
 const INIT = ['init', '--yes', '--bucket', 'data'];
 
@@ -15,8 +14,7 @@ afterEach(() => h.account.uninstall());
 
 /** A fresh account, its snapshot, then `init --yes`; returns the starting snapshot and the run id. */
 async function initialised(): Promise<{ start: ReturnType<CliHarness['account']['snapshot']>; runId: string }> {
-  h = await cliHarness({ callerArn: `arn:aws:iam::${ACCOUNT}:user/alice` });
-  h.account.addBucket('data', { policy: { Version: '2012-10-17', Statement: [FOREIGN] } });
+  h = await dataBucketAccount();
   const start = h.account.snapshot();
   const init = await h.run(INIT);
   expect(init.code).toBe(0);

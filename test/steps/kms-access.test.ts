@@ -1,15 +1,14 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Aws, KmsKey } from '../../src/aws/api.js';
-import { createAws } from '../../src/aws/create-aws.js';
 import { defaultConfig } from '../../src/config/setup-config.js';
 import type { SetupConfig } from '../../src/config/setup-config.js';
 import type { Partition, PolicyDocument, Statement } from '../../src/policies/types.js';
 import { applyOperation } from '../../src/steps/apply-operation.js';
 import { planKmsAccess } from '../../src/steps/kms-access.js';
 import type { StepContext } from '../../src/steps/step-context.js';
-import { FakeAccount } from '../support/fake-account.js';
+import type { FakeAccount } from '../support/fake-account.js';
+import { ACCOUNT, installAccount } from './setup-fixtures.js';
 
-const ACCOUNT = '123456789012';
 const ALIAS = 'alias/personalize';
 const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/PersonalizeRole`;
 
@@ -46,18 +45,10 @@ const trustPolicy: PolicyDocument = {
 let account: FakeAccount;
 let aws: Aws;
 
-beforeAll(() => {
-  // Dummy credentials: the SDK resolves them locally and the fake answers every call.
-  process.env['AWS_ACCESS_KEY_ID'] = 'AKIAIOSFODNN7EXAMPLE';
-  process.env['AWS_SECRET_ACCESS_KEY'] = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
-});
-
 afterEach(() => account.uninstall());
 
 async function install(options: { region?: string; partition?: Partition } = {}): Promise<void> {
-  const region = options.region ?? 'eu-west-1';
-  account = FakeAccount.install({ region, account: ACCOUNT, ...(options.partition ? { partition: options.partition } : {}) });
-  aws = await createAws({ region, sleep: async () => {} });
+  ({ account, aws } = await installAccount(options));
 }
 
 /** The context planSetup would build: `key` is what DescribeKey returned for --kms-key. */

@@ -144,8 +144,8 @@ export async function listRuns(stateDir: string, account: string, region: string
 }
 
 /**
- * The run `runId`, or else the newest run that still has changes in place.
- * Throws a SetupError naming the account, region and directory when there is none.
+ * The run `runId`, or else the newest run that still has changes in place (or, when none has,
+ * the newest run). Throws a SetupError naming the account, region and directory when there is none.
  */
 export async function loadRun(
   stateDir: string,
@@ -163,7 +163,9 @@ export async function loadRun(
     return run;
   }
   const runs = await listRuns(stateDir, account, region);
-  const latest = runs.find((r) => r.record.entries.some(isUndoable));
+  // With nothing left to undo, the newest run answers "nothing to undo": rolling back twice is
+  // not an error. Only no run at all is (most likely the wrong --state-dir or --region).
+  const latest = runs.find((r) => r.record.entries.some(isUndoable)) ?? runs[0];
   if (!latest) {
     throw new SetupError(
       `no applied run found for ${account} in ${region} under ${stateDir}`,

@@ -34,10 +34,12 @@ describe('rollback', () => {
     expect(lines.filter((line) => line.startsWith('  ↶ '))).toHaveLength(6);
     expect(result.stderr).toContain('✓ Undo: Create role PersonalizeRole (deleted role PersonalizeRole)\n');
 
-    // Nothing is left to undo.
+    // Nothing is left to undo: rolling back twice is not an error, and writes nothing.
+    const writes = h.account.mutatingCalls().length;
     const again = await h.run(['rollback']);
-    expect(again.code).toBe(1);
-    expect(again.stderr).toMatch(/^error: no applied run found for 123456789012 in eu-west-1 under /);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(`Nothing to undo: run ${runId} has no changes in place.\n`);
+    expect(h.account.mutatingCalls()).toHaveLength(writes);
   });
 
   it('refuses, shows the diff and changes nothing when the bucket policy was edited since the run', async () => {

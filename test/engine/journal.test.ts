@@ -51,7 +51,7 @@ describe('listing and loading runs', () => {
     expect((await loadRun(stateDir, ACCOUNT, REGION, oldest.record.runId)).record).toEqual(oldest.record);
   });
 
-  it('says clearly when there is no run to load', async () => {
+  it('says clearly when there is no run to load, and returns an already rolled-back run as the latest', async () => {
     const stateDir = await tempStateDir();
     const dir = stateDir;
     await expect(loadRun(stateDir, ACCOUNT, REGION)).rejects.toThrow(SetupError);
@@ -59,8 +59,9 @@ describe('listing and loading runs', () => {
       message: `no applied run found for ${ACCOUNT} in ${REGION} under ${dir}`,
       suggestion: 'Pass --state-dir if the run was made with a different state directory, or --region for another region.',
     });
-    await journalAt(stateDir, '2026-11-01T00:00:00Z', false);
-    await expect(loadRun(stateDir, ACCOUNT, REGION)).rejects.toThrow(`no applied run found for ${ACCOUNT} in ${REGION} under ${dir}`);
+    // A run whose changes were all undone already: it is the answer ("nothing to undo"), not an error.
+    const undone = await journalAt(stateDir, '2026-11-01T00:00:00Z', false);
+    expect((await loadRun(stateDir, ACCOUNT, REGION)).record.runId).toBe(undone.record.runId);
     await expect(loadRun(stateDir, ACCOUNT, REGION, '20250101T000000Z-abcd')).rejects.toThrow(`no run 20250101T000000Z-abcd found for ${ACCOUNT} in ${REGION} under ${dir}`);
     await expect(loadRun(stateDir, ACCOUNT, REGION, '../../etc/passwd')).rejects.toThrow('"../../etc/passwd" is not a run id');
   });

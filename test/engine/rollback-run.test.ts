@@ -74,10 +74,11 @@ describe('rollbackRun', () => {
       ['undone', 'undid P2'],
       ['undone', 'undid P3'],
     ]);
-    // Nothing left to undo: the next rollback says so.
-    await expect(rollbackRun({ ...base, io: recordingIo(), stateDir, force: false, executor: recordingExecutor([]) })).rejects.toThrow(
-      `no applied run found for ${ACCOUNT} in ${REGION} under ${stateDir}`,
-    );
+    // Nothing left to undo: the next rollback says so, and calls nothing.
+    const calls: string[] = [];
+    const again = await rollbackRun({ ...base, io: recordingIo(), stateDir, force: false, executor: recordingExecutor(calls) });
+    expect(again).toMatchObject({ runId: run.runId, status: 'nothing-to-undo', undone: [], failed: [] });
+    expect(calls).toEqual([]);
   });
 
   it('proceeds without force when nothing drifted', async () => {

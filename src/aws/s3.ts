@@ -94,7 +94,8 @@ export function createS3Api(client: S3Client, options: S3ApiOptions): S3Api {
         client.send(
           new CreateBucketCommand({
             Bucket: bucket,
-            ObjectOwnership: 'BucketOwnerEnforced',
+            // No ObjectOwnership: new buckets already default to BucketOwnerEnforced (ACLs off), and
+            // naming it would also require s3:PutBucketOwnershipControls of whoever runs the tool.
             // us-east-1 is S3's default location and rejects being named as a LocationConstraint.
             ...(region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region as BucketLocationConstraint } }),
           }),

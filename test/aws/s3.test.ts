@@ -136,14 +136,13 @@ describe('s3 adapter: createBucket', () => {
 
   it('in us-east-1 sends no LocationConstraint', async () => {
     await api.createBucket({ bucket: 'data', region: 'us-east-1', tags: {} });
-    expect(s3.commandCalls(CreateBucketCommand)[0]?.args[0].input).toEqual({ Bucket: 'data', ObjectOwnership: 'BucketOwnerEnforced' });
+    expect(s3.commandCalls(CreateBucketCommand)[0]?.args[0].input).toEqual({ Bucket: 'data' });
   });
 
   it('elsewhere names the region as LocationConstraint', async () => {
     await api.createBucket({ bucket: 'data', region: 'eu-west-1', tags: {} });
     expect(s3.commandCalls(CreateBucketCommand)[0]?.args[0].input).toEqual({
       Bucket: 'data',
-      ObjectOwnership: 'BucketOwnerEnforced',
       CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' },
     });
   });

@@ -10,7 +10,7 @@ import { createS3Api } from './s3.js';
 import { createStsApi } from './sts.js';
 
 export interface CreateAwsOptions extends AwsOptions {
-  /** Waits between propagation retries (PutBucketPolicy, PutKeyPolicy). Default: a real timer. */
+  /** Waits between propagation retries (PutBucketPolicy, PutKeyPolicy, first calls on a new role). Default: a real timer. */
   sleep?: (ms: number) => Promise<void>;
   /** Upper bound for waiting on a just-created role. Default 60. */
   maxRoleWaitSeconds?: number;

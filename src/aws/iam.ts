@@ -34,7 +34,7 @@ import {
 import type { AttachedPolicy, IAMClient } from '@aws-sdk/client-iam';
 import type { PrincipalRef } from '../config/setup-config.js';
 import type { IamApi, IamEntity, PolicyVersion } from './api.js';
-import { NOT_FOUND, createCaller } from './call.js';
+import { NOT_FOUND, createCaller, isAwsErrorNamed } from './call.js';
 import type { Caller } from './call.js';
 import { fromTagList, parsePolicyDocument, serializePolicyDocument, toTagList } from './documents.js';
 import { collectPages } from './paginate.js';
@@ -45,8 +45,8 @@ export interface IamApiOptions {
   /** Upper bound for waitUntilRoleExists after CreateRole. Default 60. */
   maxRoleWaitSeconds?: number;
   profile?: string;
-  /** Back-off between retries of a call on a just-created role. Default: real timers. */
-  sleep?: Sleep;
+  /** Back-off between retries of a call on a just-created role (createAws passes a real timer). */
+  sleep: Sleep;
 }
 
 /**
@@ -54,17 +54,15 @@ export interface IamApiOptions {
  * seconds ago: the first calls that name the role (attach, put inline policy) retry briefly.
  */
 const ROLE_PROPAGATION_DELAYS_MS = [1_000, 2_000, 4_000, 8_000];
-const isNoSuchEntity = (error: unknown): boolean =>
-  error instanceof Error && (error.name === 'NoSuchEntityException' || error.name === 'NoSuchEntity');
+const isNoSuchEntity = (error: unknown): boolean => isAwsErrorNamed(error, NOT_FOUND.iam);
 
 const DEFAULT_LIST_LIMIT = 1000;
 
-export function createIamApi(client: IAMClient, options: IamApiOptions = {}): IamApi {
+export function createIamApi(client: IAMClient, options: IamApiOptions): IamApi {
   const aws = createCaller('iam', options.profile);
   const notFound = NOT_FOUND.iam;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const onNewRole = <T>(principal: PrincipalRef | undefined, send: () => Promise<T>): (() => Promise<T>) =>
-    principal?.kind === 'role' ? () => retryWhilePropagating(send, isNoSuchEntity, sleep, ROLE_PROPAGATION_DELAYS_MS) : send;
+    principal?.kind === 'role' ? () => retryWhilePropagating(send, isNoSuchEntity, options.sleep, ROLE_PROPAGATION_DELAYS_MS) : send;
 
   const entity = (raw: { Path?: string | undefined; Arn?: string | undefined } | undefined, name: string): IamEntity | undefined =>
     raw ? { name, arn: raw.Arn ?? '', path: raw.Path ?? '/' } : undefined;

@@ -7,7 +7,7 @@ import { applyOperation } from '../../src/steps/apply-operation.js';
 import { planKmsAccess } from '../../src/steps/kms-access.js';
 import type { StepContext } from '../../src/steps/step-context.js';
 import type { FakeAccount } from '../support/fake-account.js';
-import { ACCOUNT, installAccount } from './setup-fixtures.js';
+import { ACCOUNT, installAccount, stepContext } from './setup-fixtures.js';
 
 const ALIAS = 'alias/personalize';
 const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/PersonalizeRole`;
@@ -53,23 +53,9 @@ async function install(options: { region?: string; partition?: Partition } = {})
 
 /** The context planSetup would build: `key` is what DescribeKey returned for --kms-key. */
 async function context(config: Partial<SetupConfig>, extra: Partial<StepContext> = {}): Promise<StepContext> {
-  const partition = extra.partition ?? 'aws';
   const merged = { ...defaultConfig(), kmsKey: ALIAS, ...config };
   const key = merged.kmsKey === undefined ? undefined : await aws.kms.describeKey(merged.kmsKey);
-  return {
-    aws,
-    config: merged,
-    caller: { account: ACCOUNT, arn: `arn:${partition}:iam::${ACCOUNT}:user/admin`, userId: 'AIDAEXAMPLE', partition },
-    account: ACCOUNT,
-    partition,
-    region: 'eu-west-1',
-    roleArn: ROLE_ARN,
-    roleExists: false,
-    targets: [],
-    key,
-    tags: { 'managed-by': 'personalize-setup' },
-    ...extra,
-  };
+  return stepContext(aws, merged, { key, ...extra });
 }
 
 describe('planKmsAccess', () => {

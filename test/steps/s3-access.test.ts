@@ -7,11 +7,10 @@ import { applyOperation } from '../../src/steps/apply-operation.js';
 import { detectBucketKey, planS3Access } from '../../src/steps/s3-access.js';
 import type { StepContext } from '../../src/steps/step-context.js';
 import type { FakeAccount } from '../support/fake-account.js';
-import { ACCOUNT, installAccount } from './setup-fixtures.js';
+import { ACCOUNT, installAccount, stepContext, TAGS } from './setup-fixtures.js';
 
 const BUCKET = 'personalize-data';
 const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/PersonalizeRole`;
-const TAGS = { 'managed-by': 'personalize-setup' };
 
 const readWrite = ['s3:GetObject', 's3:ListBucket', 's3:PutObject'];
 const resources = [`arn:aws:s3:::${BUCKET}`, `arn:aws:s3:::${BUCKET}/*`];
@@ -50,21 +49,7 @@ async function install(options: { region?: string; partition?: Partition } = {})
 }
 
 function context(config: Partial<SetupConfig>, extra: Partial<StepContext> = {}): StepContext {
-  const partition = extra.partition ?? 'aws';
-  return {
-    aws,
-    config: { ...defaultConfig(), bucket: BUCKET, ...config },
-    caller: { account: ACCOUNT, arn: `arn:${partition}:iam::${ACCOUNT}:user/admin`, userId: 'AIDAEXAMPLE', partition },
-    account: ACCOUNT,
-    partition,
-    region: 'eu-west-1',
-    roleArn: ROLE_ARN,
-    roleExists: false,
-    targets: [],
-    key: undefined,
-    tags: TAGS,
-    ...extra,
-  };
+  return stepContext(aws, { ...defaultConfig(), bucket: BUCKET, ...config }, extra);
 }
 
 describe('planS3Access on an existing bucket', () => {

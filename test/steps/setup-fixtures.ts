@@ -9,6 +9,7 @@ import { createAws } from '../../src/aws/create-aws.js';
 import { defaultConfig, type SetupConfig } from '../../src/config/setup-config.js';
 import type { Partition } from '../../src/policies/types.js';
 import { applyOperation } from '../../src/steps/apply-operation.js';
+import type { StepContext } from '../../src/steps/step-context.js';
 import type { Change, ChangeAction, Plan, StepId, StepPlan } from '../../src/steps/types.js';
 import { FakeAccount } from '../support/fake-account.js';
 
@@ -39,6 +40,28 @@ export async function installAccount(
   });
   const aws = await createAws({ region, sleep: async () => {} });
   return { account, aws };
+}
+
+/**
+ * The context planSetup would build for an IAM-user caller in eu-west-1, for testing one step
+ * alone: the service role not created yet, no operator targets, no key; `extra` overrides.
+ */
+export function stepContext(aws: Aws, setup: SetupConfig, extra: Partial<StepContext> = {}): StepContext {
+  const partition = extra.partition ?? 'aws';
+  return {
+    aws,
+    config: setup,
+    caller: { account: ACCOUNT, arn: `arn:${partition}:iam::${ACCOUNT}:user/admin`, userId: 'AIDAEXAMPLE', partition },
+    account: ACCOUNT,
+    partition,
+    region: 'eu-west-1',
+    roleArn: `arn:aws:iam::${ACCOUNT}:role/PersonalizeRole`,
+    roleExists: false,
+    targets: [],
+    key: undefined,
+    tags: TAGS,
+    ...extra,
+  };
 }
 
 export function config(overrides: Partial<SetupConfig> = {}): SetupConfig {
